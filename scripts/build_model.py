@@ -28,6 +28,7 @@ import os
 import sys
 from pathlib import Path
 
+import boto3
 import botocore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,14 +39,13 @@ EC2_VERSION = "2016-09-15"
 DOC_KEYS = ("documentation", "documentationUrl")
 
 
-def read_botocore_file(name: str) -> tuple[dict, bytes]:
-    """Read one EC2 2016-09-15 file, plain or gzipped, with its raw bytes."""
+def read_botocore_file(name: str) -> dict:
+    """Read one EC2 2016-09-15 file, plain or gzipped."""
     base = Path(os.path.dirname(botocore.__file__)) / "data" / "ec2" / EC2_VERSION
     for candidate, opener in ((base / f"{name}.json", open), (base / f"{name}.json.gz", gzip.open)):
         if candidate.exists():
             with opener(candidate, "rb") as handle:
-                raw = handle.read()
-            return json.loads(raw), raw
+                return json.loads(handle.read())
     raise SystemExit(f"botocore {botocore.__version__} has no ec2/{EC2_VERSION}/{name}")
 
 
@@ -125,6 +125,10 @@ def build_service(ec2: dict, actions: list[str], overlay: dict) -> dict:
         name: (overlay["shapes"][name] if name in overlay["shapes"] else strip_docs(ec2["shapes"][name]))
         for name in sorted(kept)
     }
+    for shape_name, members in overlay.get("member_documentation", {}).items():
+        # Our own words for members that botocore's doc handlers append to.
+        for member_name, text in members.items():
+            shapes[shape_name]["members"][member_name]["documentation"] = text
     return {
         "version": "2.0",
         "metadata": overlay["metadata"],
@@ -146,14 +150,106 @@ def build_waiters(ec2: dict, operations: dict, overlay: dict) -> dict:
     return {"version": 2, "waiters": dict(sorted(kept.items()))}
 
 
+# --- boto3 resource model (resources-1.json) -------------------------------
+# Kept apart from the service model code: boto3's EC2 resource model, minus
+# what calls an operation or waiter the fcu model lacks, plus our overlay.
+
+RESOURCES_OVERLAY = MODEL_SRC / "resources-overlay.json"
+_RESOURCE_SECTIONS = ("actions", "batchActions", "waiters", "has", "hasMany")
+
+
+def read_boto3_resources() -> tuple[dict, bytes]:
+    """boto3's installed EC2 2016-09-15 resource model, with its raw bytes."""
+    path = Path(os.path.dirname(boto3.__file__)) / "data" / "ec2" / EC2_VERSION / "resources-1.json"
+    if not path.exists():
+        raise SystemExit(f"boto3 {boto3.__version__} has no ec2/{EC2_VERSION}/resources-1.json")
+    raw = path.read_bytes()
+    return json.loads(raw), raw
+
+
+def _resource_refs(definition: dict):
+    """Yield (section, name, resource type) for each resource a definition points to."""
+    for section in ("actions", "batchActions", "has", "hasMany"):
+        for name, item in definition.get(section, {}).items():
+            if "resource" in item:
+                yield section, name, item["resource"]["type"]
+
+
+def _usable_entry(section: str, item: dict, operations: dict, waiters: dict) -> bool:
+    if section == "waiters":
+        return item["waiterName"] in waiters
+    request = item.get("request")
+    return request is None or request["operation"] in operations
+
+
+def prune_resource_definition(definition: dict, operations: dict, waiters: dict) -> dict:
+    """A copy of one resource definition without entries FCU cannot serve."""
+    pruned = {key: value for key, value in definition.items() if key not in _RESOURCE_SECTIONS}
+    if "load" in pruned and pruned["load"]["request"]["operation"] not in operations:
+        del pruned["load"]
+    for section in _RESOURCE_SECTIONS:
+        kept = {
+            name: item
+            for name, item in definition.get(section, {}).items()
+            if _usable_entry(section, item, operations, waiters)
+        }
+        if kept:
+            pruned[section] = kept
+    return pruned
+
+
+def merge_resource_overlay(model: dict, overlay: dict) -> dict:
+    """Add the overlay: new resources whole, existing ones section by section."""
+    merged = {"service": dict(model["service"]), "resources": dict(model["resources"])}
+    for section, entries in overlay.get("service", {}).items():
+        merged["service"][section] = {**merged["service"].get(section, {}), **entries}
+    for name, definition in overlay.get("resources", {}).items():
+        current = dict(merged["resources"].get(name, {}))
+        for key, value in definition.items():
+            current[key] = {**current.get(key, {}), **value} if key in _RESOURCE_SECTIONS else value
+        merged["resources"][name] = current
+    return merged
+
+
+def check_resource_model(model: dict, service: dict, waiters: dict) -> None:
+    """Fail if a definition refers to a missing resource, shape, operation or waiter."""
+    resources = model["resources"]
+    problems = []
+    for owner, definition in [("service", model["service"]), *resources.items()]:
+        if "shape" in definition and definition["shape"] not in service["shapes"]:
+            problems.append(f"{owner}: shape {definition['shape']} is not in the fcu model")
+        for section, name, target in _resource_refs(definition):
+            if target not in resources:
+                problems.append(f"{owner}.{section}.{name}: no resource {target}")
+        pruned = prune_resource_definition(definition, service["operations"], waiters)
+        if pruned != definition:
+            problems.append(f"{owner}: calls an operation or waiter the fcu model lacks")
+    if problems:
+        raise SystemExit("resource model problems:\n  " + "\n  ".join(problems))
+
+
+def build_resources(ec2_resources: dict, service: dict, waiters: dict, overlay: dict) -> dict:
+    operations = service["operations"]
+    model = {
+        "service": prune_resource_definition(ec2_resources["service"], operations, waiters),
+        "resources": {
+            name: prune_resource_definition(definition, operations, waiters)
+            for name, definition in ec2_resources["resources"].items()
+        },
+    }
+    model = merge_resource_overlay(model, overlay)
+    check_resource_model(model, service, waiters)
+    return {"service": model["service"], "resources": dict(sorted(model["resources"].items()))}
+
+
 def render(data: dict) -> bytes:
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def generate() -> tuple[dict[str, bytes], dict]:
-    ec2_service, raw_service = read_botocore_file("service-2")
-    ec2_paginators, raw_paginators = read_botocore_file("paginators-1")
-    ec2_waiters, raw_waiters = read_botocore_file("waiters-2")
+    ec2_service = read_botocore_file("service-2")
+    ec2_paginators = read_botocore_file("paginators-1")
+    ec2_waiters = read_botocore_file("waiters-2")
     overlay = json.loads((MODEL_SRC / "outscale-overlay.json").read_text())
     ruleset = json.loads((MODEL_SRC / "endpoint-rule-set.json").read_text())
 
@@ -164,9 +260,21 @@ def generate() -> tuple[dict[str, bytes], dict]:
         "waiters-2.json": render(build_waiters(ec2_waiters, service["operations"], overlay)),
         "endpoint-rule-set-1.json": render(ruleset),
     }
-    digest = hashlib.sha256(raw_service + raw_paginators + raw_waiters).hexdigest()
+    canonical = json.dumps([ec2_service, ec2_paginators, ec2_waiters], sort_keys=True).encode()
+    digest = hashlib.sha256(canonical).hexdigest()
     provenance = {"botocore": botocore.__version__, "ec2_2016_09_15_sha256": digest}
+    files["resources-1.json"], resource_provenance = generate_resources(service, files["waiters-2.json"])
+    provenance.update(resource_provenance)
     return files, provenance
+
+
+def generate_resources(service: dict, rendered_waiters: bytes) -> tuple[bytes, dict]:
+    """resources-1.json and the boto3 data it comes from."""
+    ec2_resources, raw = read_boto3_resources()
+    overlay = json.loads(RESOURCES_OVERLAY.read_text())
+    waiters = json.loads(rendered_waiters)["waiters"]
+    provenance = {"boto3": boto3.__version__, "ec2_resources_sha256": hashlib.sha256(raw).hexdigest()}
+    return render(build_resources(ec2_resources, service, waiters, overlay)), provenance
 
 
 def check(files: dict[str, bytes], provenance: dict) -> list[str]:
@@ -183,6 +291,11 @@ def check(files: dict[str, bytes], provenance: dict) -> list[str]:
             problems.append(
                 f"botocore {provenance['botocore']}'s EC2 {EC2_VERSION} data differs from the data "
                 f"(botocore {recorded['botocore']}) the model was generated from"
+            )
+        if recorded.get("ec2_resources_sha256") != provenance["ec2_resources_sha256"]:
+            problems.append(
+                f"boto3 {provenance['boto3']}'s EC2 {EC2_VERSION} resource model differs from the one "
+                f"(boto3 {recorded.get('boto3')}) resources-1.json was generated from"
             )
     return problems
 

@@ -54,7 +54,9 @@ class WireCapture:
     so tests assert on what goes on the wire, not on the caller's input.
     """
 
-    def __init__(self, client, body: bytes = b"", status: int = 200):
+    def __init__(
+        self, client, body: bytes = b"<Response><requestId>wire</requestId></Response>", status: int = 200
+    ):
         self.requests = []
         self.body = body
         self.status = status
