@@ -8,5 +8,15 @@ and sends what FCU expects.
 
 from osc_boto_ext.registration import DATA_PATH, EXTENSION_API_VERSION, register
 
-__all__ = ["DATA_PATH", "EXTENSION_API_VERSION", "register", "__version__"]
+__all__ = ["DATA_PATH", "EXTENSION_API_VERSION", "Session", "register", "__version__"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # ``Session`` subclasses boto3.Session: imported on first use so that
+    # ``import osc_boto_ext`` stays cheap.
+    if name == "Session":
+        from osc_boto_ext.session import Session
+
+        return Session
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

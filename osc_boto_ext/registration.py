@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 from osc_boto_ext._private import botocore_session_of, forget_cached_listings
 from osc_boto_ext.client_class import add_endpoint_reporting_base
 from osc_boto_ext.handlers import fcu_handlers
+from osc_boto_ext.model_files import install as install_model_file_loader
+from osc_boto_ext.resource_customizations import resource_handlers
 
 #: The directory holding ``fcu/2016-09-15/*.json``, a botocore data path.
 DATA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -46,6 +48,7 @@ def register(
     if DATA_PATH not in loader.search_paths:
         loader.search_paths.append(DATA_PATH)
         forget_cached_listings(loader)
+    install_model_file_loader(loader, DATA_PATH)
 
     events = core.get_component("event_emitter")
     events.register(
@@ -58,4 +61,6 @@ def register(
             events.register_first(event, handler, unique_id=unique_id)
         else:
             events.register(event, handler, unique_id=unique_id)
+    for event, handler, unique_id in resource_handlers(events):
+        events.register(event, handler, unique_id=unique_id)
     return session

@@ -243,7 +243,9 @@ def build_resources(ec2_resources: dict, service: dict, waiters: dict, overlay: 
 
 
 def render(data: dict) -> bytes:
-    return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    """Compact JSON, one line: botocore decodes each model once per session, and
+    whitespace is a third of an indented file (``json.tool`` makes it readable)."""
+    return (json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def generate() -> tuple[dict[str, bytes], dict]:

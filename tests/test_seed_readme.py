@@ -1,6 +1,6 @@
 """The original README's usage, unchanged but for the import line, run against a loopback FCU.
 
-Also checks that each row of the migration table (docs/readme/migration.md)
+Also checks that each row of the README's migration table
 sends the same request from both columns.
 """
 
@@ -27,7 +27,7 @@ snap = conn.get_all_snapshots(owner='self')[0]
 export_task = conn.export_snapshots(snap.id, 'bucket', 'qcow2')
 """
 
-MIGRATION_DOC = Path(__file__).resolve().parent.parent / "docs" / "readme" / "migration.md"
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 DESCRIBE_SNAPSHOTS = b"""<DescribeSnapshotsResponse xmlns="http://ec2.amazonaws.com/doc/2016-09-15/">
   <requestId>11111111-2222-4333-8444-555555555555</requestId>
@@ -124,19 +124,8 @@ def test_readme_follow_up_calls_against_a_loopback_endpoint(loopback):
     }
 
 
-def migration_text() -> str | None:
-    """The migration section: in README.md once merged, else in docs/readme/migration.md."""
-    readme = MIGRATION_DOC.parent.parent.parent / "README.md"
-    for path in (readme, MIGRATION_DOC):
-        if path.exists() and "connect_fcu_endpoint" in path.read_text():
-            return path.read_text()
-    return None
-
-
 def test_migration_doc_shows_the_readme_usage_verbatim():
-    text = migration_text()
-    if text is None:
-        pytest.skip("no migration section found")
+    text = README.read_text()
     for block in (README_CONNECT, README_EXPORT):
         assert block in text
 
