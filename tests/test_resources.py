@@ -15,47 +15,13 @@ from botocore import xform_name
 from botocore.exceptions import ClientError, ParamValidationError, WaiterError
 from botocore.stub import Stubber
 from conftest import ACCESS_KEY, REGION, SECRET_KEY
+from samples import CREATE_SNAPSHOT_EXPORT_TASK, DESCRIBE_SNAPSHOT_EXPORT_TASKS
 
 import osc_boto_ext
 from osc_boto_ext import DATA_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = json.loads((Path(DATA_PATH) / "fcu" / "2016-09-15" / "resources-1.json").read_text())
-
-EXPORT_RESPONSE = b"""<CreateSnapshotExportTaskResponse xmlns="http://ec2.amazonaws.com/doc/2016-09-15/">
-  <requestId>5f0b3c7e-9a41-4c2e-8a0d-1f6e2b9c4d10</requestId>
-  <snapshotExportTask>
-    <snapshotExportTaskId>snap-export-7c1d2e3f</snapshotExportTaskId>
-    <state>pending</state>
-    <completion>0</completion>
-    <snapshotExport><snapshotId>snap-4a5b6c7d</snapshotId></snapshotExport>
-    <exportToOsu>
-      <diskImageFormat>qcow2</diskImageFormat>
-      <osuBucket>nightly-backups</osuBucket>
-      <osuPrefix>db01/</osuPrefix>
-    </exportToOsu>
-  </snapshotExportTask>
-</CreateSnapshotExportTaskResponse>"""
-
-DESCRIBE_RESPONSE = b"""<DescribeSnapshotExportTasksResponse xmlns="http://ec2.amazonaws.com/doc/2016-09-15/">
-  <requestId>0c9e7d51-2b1a-4f3e-9d8c-77aa01b2c3d4</requestId>
-  <snapshotExportTaskSet>
-    <item>
-      <snapshotExportTaskId>snap-export-7c1d2e3f</snapshotExportTaskId>
-      <state>completed</state>
-      <completion>100</completion>
-      <snapshotExport><snapshotId>snap-4a5b6c7d</snapshotId></snapshotExport>
-      <exportToOsu><diskImageFormat>qcow2</diskImageFormat><osuBucket>nightly-backups</osuBucket></exportToOsu>
-    </item>
-    <item>
-      <snapshotExportTaskId>snap-export-0b1c2d3e</snapshotExportTaskId>
-      <state>failed</state>
-      <statusMessage>Error accessing bucket nightly-backups</statusMessage>
-      <completion>0</completion>
-      <snapshotExport><snapshotId>snap-4a5b6c7d</snapshotId></snapshotExport>
-    </item>
-  </snapshotExportTaskSet>
-</DescribeSnapshotExportTasksResponse>"""
 
 
 def task_dict(state: str, task_id: str = "snap-export-7c1d2e3f") -> dict:
@@ -168,7 +134,7 @@ def test_osc_session_has_resources_too(monkeypatch):
 
 
 def test_snapshot_export_at_the_wire(fcu, wire):
-    capture = wire(fcu.meta.client, body=EXPORT_RESPONSE)
+    capture = wire(fcu.meta.client, body=CREATE_SNAPSHOT_EXPORT_TASK)
     task = fcu.Snapshot("snap-4a5b6c7d").export(
         Bucket="nightly-backups",
         DiskImageFormat="qcow2",
@@ -194,7 +160,7 @@ def test_snapshot_export_at_the_wire(fcu, wire):
 
 
 def test_export_still_takes_export_to_osu(fcu, wire):
-    capture = wire(fcu.meta.client, body=EXPORT_RESPONSE)
+    capture = wire(fcu.meta.client, body=CREATE_SNAPSHOT_EXPORT_TASK)
     fcu.Snapshot("snap-1").export(ExportToOsu={"OsuBucket": "b", "DiskImageFormat": "raw"}, DryRun=False)
     assert capture.params["ExportToOsu.OsuBucket"] == "b"
     assert capture.params["ExportToOsu.DiskImageFormat"] == "raw"
@@ -210,7 +176,7 @@ def test_export_still_takes_export_to_osu(fcu, wire):
     ],
 )
 def test_bad_export_input_fails_before_sending(fcu, wire, kwargs, message):
-    capture = wire(fcu.meta.client, body=EXPORT_RESPONSE)
+    capture = wire(fcu.meta.client, body=CREATE_SNAPSHOT_EXPORT_TASK)
     with pytest.raises(ParamValidationError, match=message):
         fcu.Snapshot("snap-1").export(**kwargs)
     assert capture.requests == []
@@ -240,7 +206,7 @@ def test_image_export_at_the_wire(fcu, wire):
 
 
 def test_task_load_through_describe(fcu, wire):
-    capture = wire(fcu.meta.client, body=DESCRIBE_RESPONSE)
+    capture = wire(fcu.meta.client, body=DESCRIBE_SNAPSHOT_EXPORT_TASKS)
     task = fcu.SnapshotExportTask("snap-export-7c1d2e3f")
     assert task.state == "completed"  # first attribute access loads
     assert capture.params == {
@@ -252,7 +218,7 @@ def test_task_load_through_describe(fcu, wire):
 
 
 def test_snapshot_export_tasks_collection(fcu, wire):
-    capture = wire(fcu.meta.client, body=DESCRIBE_RESPONSE)
+    capture = wire(fcu.meta.client, body=DESCRIBE_SNAPSHOT_EXPORT_TASKS)
     tasks = list(fcu.snapshot_export_tasks.all())
     assert [t.id for t in tasks] == ["snap-export-7c1d2e3f", "snap-export-0b1c2d3e"]
     assert [t.state for t in tasks] == ["completed", "failed"]
@@ -347,7 +313,7 @@ def test_modeled_ec2_resources_with_stubber(fcu):
 
 
 def test_resource_requests_are_signed_for_fcu(fcu, wire):
-    capture = wire(fcu.meta.client, body=EXPORT_RESPONSE)
+    capture = wire(fcu.meta.client, body=CREATE_SNAPSHOT_EXPORT_TASK)
     fcu.Snapshot("snap-1").export(Bucket="b", DiskImageFormat="qcow2")
     authorization = capture.last.headers["Authorization"].decode()
     assert f"Credential={ACCESS_KEY}/" in authorization and f"/{REGION}/fcu/aws4_request" in authorization
@@ -359,7 +325,7 @@ def test_registering_twice_keeps_one_set_of_customisations(session, wire):
     fcu = session.resource("fcu")
     snapshot = fcu.Snapshot("snap-1")
     assert "Bucket" in type(snapshot).export.__doc__
-    capture = wire(fcu.meta.client, body=EXPORT_RESPONSE)
+    capture = wire(fcu.meta.client, body=CREATE_SNAPSHOT_EXPORT_TASK)
     snapshot.export(Bucket="b", DiskImageFormat="qcow2")
     assert len(capture.requests) == 1
     assert capture.params["ExportToOsu.OsuBucket"] == "b"

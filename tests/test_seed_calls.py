@@ -10,51 +10,15 @@ from datetime import datetime, timezone
 
 import pytest
 from conftest import ACCESS_KEY, SECRET_KEY
+from samples import (
+    CREATE_SNAPSHOT_EXPORT_TASK,
+    DESCRIBE_INSTANCE_TYPES,
+    DESCRIBE_PRODUCT_TYPES,
+    DESCRIBE_SNAPSHOT_EXPORT_TASKS,
+    GET_PRODUCT_TYPE,
+)
 
 from osc_boto_ext import fcu
-
-CREATE_SNAPSHOT_EXPORT_TASK = b"""<CreateSnapshotExportTaskResponse xmlns="http://ec2.amazonaws.com/doc/2016-09-15/">
-  <requestId>5f0b3c7e-9a41-4c2e-8a0d-1f6e2b9c4d10</requestId>
-  <snapshotExportTask>
-    <snapshotExportTaskId>snap-export-7c1d2e3f</snapshotExportTaskId>
-    <state>pending</state>
-    <completion>0</completion>
-    <snapshotExport><snapshotId>snap-4a5b6c7d</snapshotId></snapshotExport>
-    <exportToOsu>
-      <diskImageFormat>qcow2</diskImageFormat>
-      <osuBucket>nightly-backups</osuBucket>
-      <osuPrefix>db01/</osuPrefix>
-    </exportToOsu>
-  </snapshotExportTask>
-</CreateSnapshotExportTaskResponse>"""
-
-DESCRIBE_SNAPSHOT_EXPORT_TASKS = b"""<DescribeSnapshotExportTasksResponse xmlns="http://ec2.amazonaws.com/doc/2016-09-15/">
-  <requestId>0c9e7d51-2b1a-4f3e-9d8c-77aa01b2c3d4</requestId>
-  <snapshotExportTaskSet>
-    <item>
-      <snapshotExportTaskId>snap-export-7c1d2e3f</snapshotExportTaskId>
-      <state>completed</state>
-      <completion>100</completion>
-      <snapshotExport><snapshotId>snap-4a5b6c7d</snapshotId></snapshotExport>
-      <exportToOsu>
-        <diskImageFormat>qcow2</diskImageFormat>
-        <osuBucket>nightly-backups</osuBucket>
-        <osuPrefix>db01/</osuPrefix>
-      </exportToOsu>
-    </item>
-    <item>
-      <snapshotExportTaskId>snap-export-0b1c2d3e</snapshotExportTaskId>
-      <state>failed</state>
-      <statusMessage>Error accessing bucket nightly-backups: denied</statusMessage>
-      <completion>0</completion>
-      <snapshotExport><snapshotId>snap-4a5b6c7d</snapshotId></snapshotExport>
-      <exportToOsu>
-        <diskImageFormat>raw</diskImageFormat>
-        <osuBucket>nightly-backups</osuBucket>
-      </exportToOsu>
-    </item>
-  </snapshotExportTaskSet>
-</DescribeSnapshotExportTasksResponse>"""
 
 #: The 2015 sample's shape: an echoed osuKey, no completion.
 CREATE_SNAPSHOT_EXPORT_TASK_2015 = b"""<CreateSnapshotExportTaskResponse xmlns="http://ec2.amazonaws.com/doc/2013-10-15/">
@@ -70,35 +34,6 @@ CREATE_SNAPSHOT_EXPORT_TASK_2015 = b"""<CreateSnapshotExportTaskResponse xmlns="
     </exportToOsu>
   </snapshotExportTask>
 </CreateSnapshotExportTaskResponse>"""
-
-DESCRIBE_INSTANCE_TYPES = b"""<DescribeInstanceTypesResponse xmlns="http://api.outscale.com/wsdl/fcuext/2014-04-15/">
-  <requestId>6a1f0e2d-3c4b-4a59-8e7f-90ab12cd34ef</requestId>
-  <instanceTypeSet>
-    <item>
-      <name>m3.large</name><vcpu>2</vcpu><memory>8050966528</memory>
-      <storageSize>34359738368</storageSize><storageCount>1</storageCount>
-      <maxIpAddresses>10</maxIpAddresses><ebsOptimizedAvailable>false</ebsOptimizedAvailable>
-    </item>
-    <item>
-      <name>oc2.8xlarge</name><vcpu>15</vcpu><memory>68718428160</memory>
-      <maxIpAddresses>30</maxIpAddresses><ebsOptimizedAvailable>true</ebsOptimizedAvailable>
-    </item>
-  </instanceTypeSet>
-</DescribeInstanceTypesResponse>"""
-
-DESCRIBE_PRODUCT_TYPES = b"""<DescribeProductTypesResponse xmlns="http://api.outscale.com/wsdl/fcuext/2014-04-15/">
-  <requestId>8b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b</requestId>
-  <productTypeSet>
-    <item><productTypeId>0001</productTypeId><description>Linux/UNIX</description></item>
-    <item><productTypeId>0002</productTypeId><description>Windows</description></item>
-  </productTypeSet>
-</DescribeProductTypesResponse>"""
-
-GET_PRODUCT_TYPE = b"""<GetProductTypeResponse xmlns="http://api.outscale.com/wsdl/fcuext/2014-04-15/">
-  <requestId>1e2d3c4b-5a69-4788-97a6-b5c4d3e2f1a0</requestId>
-  <productTypeId>0002</productTypeId>
-  <description>Windows</description>
-</GetProductTypeResponse>"""
 
 DESCRIBE_SNAPSHOTS = b"""<DescribeSnapshotsResponse xmlns="http://ec2.amazonaws.com/doc/2016-09-15/">
   <requestId>9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a</requestId>
