@@ -1,6 +1,8 @@
 """The fcu event handlers, as one table.
 
-Each row is ``(event, handler, unique_id)``. ``register()`` installs the rows
+Each row is ``(event, handler, unique_id)``, plus ``REGISTER_FIRST`` for a
+handler that must run before others on its event, as in botocore's own table.
+``register()`` installs the rows
 on a session's event emitter; the ``unique_id`` makes a second registration a
 no-op. Every event is scoped to ``*.fcu.*``, so no other service changes.
 
@@ -12,9 +14,10 @@ machinery that FCU does not use, so it is left out.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from botocore.handlers import (
+    REGISTER_FIRST,
     ParameterAlias,
     base64_encode_user_data,
     decode_console_output,
@@ -53,13 +56,18 @@ class ExtensionApiVersion:
         return f"ExtensionApiVersion({self.version!r})"
 
 
-def fcu_handlers(extension_version: str) -> list[tuple[str, Callable[..., Any], str]]:
+def fcu_handlers(extension_version: str) -> list[tuple]:
     """The rows to register; ``extension_version`` feeds the Version rows."""
     version_handler = ExtensionApiVersion(extension_version)
-    rows: list[tuple[str, Callable[..., Any], str]] = [
+    rows: list[tuple] = [
         ("before-parameter-build.fcu.RunInstances", base64_encode_user_data, "osc-boto-ext-userdata-base64"),
         ("after-call.fcu.GetConsoleOutput", decode_console_output, "osc-boto-ext-console-output"),
-        ("before-parameter-build.fcu.*", _FILTER_ALIAS.alias_parameter_in_call, "osc-boto-ext-filter-alias"),
+        (
+            "before-parameter-build.fcu.*",
+            _FILTER_ALIAS.alias_parameter_in_call,
+            "osc-boto-ext-filter-alias",
+            REGISTER_FIRST,
+        ),
         (
             "docs.*.fcu.*.complete-section",
             _FILTER_ALIAS.alias_parameter_in_documentation,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from typing import Any, TypeVar
 
+from botocore.handlers import REGISTER_FIRST
+
 from osc_boto_ext._private import botocore_session_of, forget_cached_listings
 from osc_boto_ext.client_class import add_endpoint_reporting_base
 from osc_boto_ext.handlers import fcu_handlers
@@ -54,13 +56,11 @@ def register(
     events.register(
         "creating-client-class.fcu", add_endpoint_reporting_base, unique_id="osc-boto-ext-endpoint-report"
     )
-    for event, handler, unique_id in fcu_handlers(extension_version):
+    for event, handler, unique_id, *first in fcu_handlers(extension_version):
         # Unregister first so that a changed extension_version takes effect.
         events.unregister(event, unique_id=unique_id)
-        if event.startswith("before-parameter-build.fcu.*"):
-            events.register_first(event, handler, unique_id=unique_id)
-        else:
-            events.register(event, handler, unique_id=unique_id)
+        add = events.register_first if first == [REGISTER_FIRST] else events.register
+        add(event, handler, unique_id=unique_id)
     for event, handler, unique_id in resource_handlers(events):
         events.register(event, handler, unique_id=unique_id)
     return session
