@@ -139,3 +139,17 @@ def loopback():
     server = LoopbackServer()
     yield server
     server.close()
+
+
+@pytest.fixture(scope="module")
+def endpoint():
+    """A LocalFCU shared by one test module (modules may override it)."""
+    local = pytest.importorskip("osc_boto_ext.local")
+    with local.LocalFCU() as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def fcu(endpoint):
+    """A registered fcu client aimed at the module's LocalFCU."""
+    return endpoint.client()

@@ -12,13 +12,6 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 import osc_boto_ext
-from osc_boto_ext.local import LocalFCU
-
-
-@pytest.fixture(scope="module")
-def endpoint():
-    with LocalFCU() as fcu:
-        yield fcu
 
 
 def fcu_client(endpoint, **session_kwargs):

@@ -12,17 +12,6 @@ from botocore.exceptions import ClientError
 from osc_boto_ext.local import LocalFCU
 
 
-@pytest.fixture(scope="module")
-def endpoint():
-    with LocalFCU() as fcu:
-        yield fcu
-
-
-@pytest.fixture(scope="module")
-def fcu(endpoint):
-    return endpoint.client()
-
-
 def test_owner_self_lists_only_the_callers_snapshots(fcu):
     everything_before = fcu.describe_snapshots()["Snapshots"]
     volume = fcu.create_volume(Size=5, AvailabilityZone="eu-west-2a")

@@ -21,11 +21,6 @@ def endpoint():
 
 
 @pytest.fixture(scope="module")
-def fcu(endpoint):
-    return endpoint.client()
-
-
-@pytest.fixture(scope="module")
 def osu(endpoint):
     return endpoint.client("s3")
 

@@ -11,17 +11,6 @@ from osc_boto_ext.local import LocalFCU
 GIB = 1 << 30
 
 
-@pytest.fixture(scope="module")
-def endpoint():
-    with LocalFCU() as fcu:
-        yield fcu
-
-
-@pytest.fixture(scope="module")
-def fcu(endpoint):
-    return endpoint.client()
-
-
 def error_of(call, **kwargs):
     with pytest.raises(ClientError) as caught:
         call(**kwargs)
