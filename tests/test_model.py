@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
-import os
 import re
 from pathlib import Path
 
-import botocore
 import jmespath
 import pytest
 from botocore.model import ServiceModel
@@ -18,6 +15,9 @@ from osc_boto_ext import DATA_PATH
 from osc_boto_ext.operations import OUTSCALE_OPERATIONS, RENAMED_OPERATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("build_model", ROOT / "scripts" / "build_model.py")
+build_model = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_model)
 MODEL_DIR = Path(DATA_PATH) / "fcu" / "2016-09-15"
 
 #: reference fcu-api.md §2.4: EC2 2016-09-15 operations FCU publishes in neither list.
@@ -41,13 +41,7 @@ def load(name: str) -> dict:
     return json.loads((MODEL_DIR / name).read_text())
 
 
-def ec2_source(name: str) -> dict:
-    base = Path(os.path.dirname(botocore.__file__)) / "data" / "ec2" / "2016-09-15"
-    plain = base / f"{name}.json"
-    if plain.exists():
-        return json.loads(plain.read_text())
-    with gzip.open(base / f"{name}.json.gz", "rb") as handle:
-        return json.loads(handle.read())
+ec2_source = build_model.read_botocore_file  # botocore's EC2 2016-09-15 files, as the generator reads them
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +55,10 @@ def service_model(service) -> ServiceModel:
 
 
 def published_ec2_actions() -> set[str]:
-    lines = (ROOT / "model" / "fcu-ec2-actions.txt").read_text().splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return set(build_model.read_actions())
 
 
 def test_generated_files_are_current():
-    spec = importlib.util.spec_from_file_location("build_model", ROOT / "scripts" / "build_model.py")
-    build_model = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build_model)
     assert build_model.main(["--check"]) == 0, "run: python scripts/build_model.py"
 
 
@@ -144,27 +134,16 @@ def test_import_snapshot_uses_fcu_contract(service_model):
     assert "DiskContainer" not in shape.members
 
 
-def _refs(shape: dict):
-    for member in shape.get("members", {}).values():
-        yield member["shape"]
-    for key in ("member", "key", "value"):
-        if key in shape:
-            yield shape[key]["shape"]
-
-
 def test_every_shape_reference_resolves_and_every_shape_is_used(service):
     shapes = service["shapes"]
     used = set()
     for op in service["operations"].values():
-        for key in ("input", "output"):
-            if key in op:
-                used.add(op[key]["shape"])
-        used.update(error["shape"] for error in op.get("errors", []))
+        used.update(build_model.operation_refs(op))
     pending = list(used)
     while pending:
         name = pending.pop()
         assert name in shapes, f"dangling shape reference {name}"
-        for ref in _refs(shapes[name]):
+        for ref in build_model.shape_refs(shapes[name]):
             if ref not in used:
                 used.add(ref)
                 pending.append(ref)
